@@ -216,7 +216,7 @@ export const hallConfigSchema = z.strictObject({
     .default({ recalls: 2, noShowRequeues: 1 }),
   estimate: z
     .strictObject({
-      /** How many recent service times per service feed the wait estimate. */
+      /** How many recent step times per skill feed the wait estimate. */
       samples: z.number().int().min(1).max(200).default(20),
     })
     .default({ samples: 20 }),

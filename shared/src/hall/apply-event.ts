@@ -56,7 +56,6 @@ export function applyEvent(state: HallState, event: HallEvent): HallState {
       ticket.status = 'called';
       ticket.counter = event.counter;
       ticket.calledAt = event.at;
-      ticket.directCounter = null;
       const counter = counterOf(state, event.counter, event.at);
       counter.current = ticket.id;
       counter.cyclePriority = event.cycle.priority;
@@ -302,7 +301,7 @@ function queueTicket(state: HallState, event: HallEventOf<'ticket-queued'>): voi
   ticket.stepIndex = event.stepIndex;
   ticket.servingSince = null;
   ticket.calledAt = null;
-  if (event.reason !== 'no-show') ticket.recalls = 0;
+  ticket.recalls = 0; // a new call, a new recall budget
   enqueue(state, ticket, event.skill, event.lane, event.directCounter, event.at, event.queueSeq);
   const kase = caseOf(state, ticket.serviceNumber);
   kase.state = 'waiting';
@@ -329,7 +328,8 @@ function enqueue(
   ticket.queueSeq = queueSeq;
   ticket.counter = null;
   pushFifo(fifoOf(state, ticket), ticket.id, queueSeq);
-  queueOf(state, skill).waiting++;
+  // A ticket sent to a named counter waits in that counter's queue, not the skill's.
+  if (directCounter === null) queueOf(state, skill).waiting++;
   state.waitingByService.set(ticket.serviceCode, (state.waitingByService.get(ticket.serviceCode) ?? 0) + 1);
   if (queueSeq >= state.nextQueueSeq) state.nextQueueSeq = queueSeq + 1;
 }
@@ -341,7 +341,7 @@ function enqueue(
 function leavePlace(state: HallState, ticket: Ticket): void {
   if (ticket.status === 'waiting') {
     ticket.status = 'called'; // no longer live in its FIFO; the caller sets the real status
-    queueOf(state, ticket.skill).waiting--;
+    if (ticket.directCounter === null) queueOf(state, ticket.skill).waiting--;
     const left = (state.waitingByService.get(ticket.serviceCode) ?? 1) - 1;
     if (left > 0) state.waitingByService.set(ticket.serviceCode, left);
     else state.waitingByService.delete(ticket.serviceCode);

@@ -21,7 +21,7 @@ export interface CurrentTicketView {
   stepName: LocalizedText | null;
   /** Where the case goes when this step completes. */
   next:
-    | { kind: 'step'; skill: string; name: LocalizedText }
+    | { kind: 'step'; skill: string; skillName: LocalizedText | null; name: LocalizedText }
     | { kind: 'forward'; department: string }
     | { kind: 'done' };
   recallsLeft: number;
@@ -43,6 +43,8 @@ export interface CounterView {
   clerk: CounterState['clerk'];
   current: CurrentTicketView | null;
   queues: QueueSummary[];
+  /** Cases transferred to this counter by name, waiting for it. */
+  directWaiting: number;
   servedToday: number;
 }
 
@@ -58,6 +60,7 @@ export function counterView(
   const live = state.counters.get(number);
   const ticket = live?.current ? state.tickets.get(live.current) : undefined;
   const isLive = isLiveIn(state);
+  const direct = state.directQueues.get(number);
   const queues = compiled.skills.map((skill): QueueSummary => {
     const queue = state.queues.get(skill);
     let longest = 0;
@@ -81,6 +84,7 @@ export function counterView(
     clerk: live?.clerk ?? null,
     current: ticket ? currentTicketView(hall, ticket, now) : null,
     queues,
+    directWaiting: direct ? liveEntries(direct, isLive).length : 0,
     servedToday: live?.servedToday ?? 0,
   };
 }
@@ -105,7 +109,12 @@ function currentTicketView(hall: CompiledHallConfig, ticket: Ticket, now: number
     stepCount: service.route.length,
     stepName: step?.name ?? null,
     next: nextStep
-      ? { kind: 'step', skill: nextStep.skill, name: skillName(nextStep.skill) ?? nextStep.name }
+      ? {
+          kind: 'step',
+          skill: nextStep.skill,
+          skillName: skillName(nextStep.skill) ?? null,
+          name: nextStep.name,
+        }
       : service.forwardTo !== undefined
         ? { kind: 'forward', department: service.forwardTo }
         : { kind: 'done' },

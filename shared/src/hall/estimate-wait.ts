@@ -30,7 +30,12 @@ export function peopleAhead(state: HallState, ticket: Ticket): number {
     for (const id of liveEntries(lane, isLive)) {
       const other = state.tickets.get(id);
       if (!other || other.id === ticket.id) continue;
-      if (lane === queue.transfer || other.queueSeq < ticket.queueSeq) ahead++;
+      // Cases in progress go first; a ticket in that lane waits only for earlier ones there.
+      if (ticket.lane === 'transfer') {
+        if (lane === queue.transfer && other.queueSeq < ticket.queueSeq) ahead++;
+      } else if (lane === queue.transfer || other.queueSeq < ticket.queueSeq) {
+        ahead++;
+      }
     }
   }
   return ahead;

@@ -1,3 +1,4 @@
+import { localDateOf } from '../time/zoned-time';
 import { ticketingWindow } from './calendar';
 import type { HallCommandOf } from './commands';
 import { accept, refuse, type DecideContext, type Decision } from './decision';
@@ -24,6 +25,8 @@ export function issueTicket(ctx: DecideContext, command: HallCommandOf<'ticket:i
   }
   const day = state.day;
   if (day?.status !== 'open') return refuse('day-not-open');
+  // Yesterday left open: today's numbers and dates wait for today's day to open.
+  if (localDateOf(now, hall.config.hall.timezone) !== day.date) return refuse('day-not-open');
   const service = hall.services.get(command.serviceCode);
   if (!service) return refuse('unknown-service');
 

@@ -25,7 +25,8 @@ export function markNoShow(ctx: DecideContext, command: HallCommandOf<'ticket:no
       stepIndex: ticket.stepIndex,
       skill: ticket.skill,
       lane: ticket.lane,
-      directCounter: null,
+      // A case transferred to a named counter goes back to that counter.
+      directCounter: ticket.directCounter,
       queueSeq: ctx.state.nextQueueSeq,
     });
   }

@@ -104,14 +104,16 @@ export function selectNext(
   if (transfer) return { ticket: transfer, cycle, rule: 'transfer' };
   if (aged) return { ticket: aged, cycle: nextCycle(hall, cycle, aged), rule: 'aged' };
 
-  const ratio = policy.ratio;
-  let chosen: Ticket | undefined;
   if (bestPriority && bestNormal) {
-    chosen = cycle.priority < ratio.priority || cycle.normal >= ratio.normal ? bestPriority : bestNormal;
-  } else {
-    chosen = bestPriority ?? bestNormal;
+    const ratio = policy.ratio;
+    const chosen =
+      cycle.priority < ratio.priority || cycle.normal >= ratio.normal ? bestPriority : bestNormal;
+    return { ticket: chosen, cycle: nextCycle(hall, cycle, chosen), rule: 'tier' };
   }
-  return chosen ? { ticket: chosen, cycle: nextCycle(hall, cycle, chosen), rule: 'tier' } : null;
+  // With one class waiting there is nothing to balance: the cycle stands still,
+  // so a burst of one class never earns the other a run of calls in a row.
+  const only = bestPriority ?? bestNormal;
+  return only ? { ticket: only, cycle, rule: 'tier' } : null;
 }
 
 /**

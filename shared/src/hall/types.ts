@@ -40,7 +40,7 @@ export interface Ticket {
   /** The skill whose queue it is in (the route step's skill unless transferred). */
   skill: string;
   lane: Lane;
-  /** Set when transferred to a named counter: only that counter calls it. */
+  /** Set when transferred to a named counter: only that counter calls it (kept while called, so a no-show returns there). */
   directCounter: CounterNumber | null;
   /** When it entered its current queue, and its place in arrival order (monotonic, clock-proof). */
   queuedAt: number;
@@ -153,7 +153,7 @@ export interface SkillQueue {
   transfer: Fifo;
   priority: Fifo;
   normal: Fifo;
-  /** Live waiting tickets in this queue. */
+  /** Live waiting tickets in this queue (not counting those sent to a named counter). */
   waiting: number;
 }
 

@@ -65,7 +65,6 @@ export function hallInvariantViolations(state: HallState, hall: CompiledHallConf
     for (const id of countLive(fifo)) {
       const t = state.tickets.get(id);
       if (t?.directCounter !== counter) problems.push(`${id} is in counter ${counter}'s direct queue`);
-      if (t) liveBySkill.set(t.skill, (liveBySkill.get(t.skill) ?? 0) + 1);
     }
   }
   const waitingByService = new Map<string, number>();
@@ -75,7 +74,9 @@ export function hallInvariantViolations(state: HallState, hall: CompiledHallConf
       if (seen.get(ticket.id) !== 1)
         problems.push(`waiting ${ticket.id} is in ${seen.get(ticket.id) ?? 0} queues`);
       waitingByService.set(ticket.serviceCode, (waitingByService.get(ticket.serviceCode) ?? 0) + 1);
-      waitingBySkill.set(ticket.skill, (waitingBySkill.get(ticket.skill) ?? 0) + 1);
+      if (ticket.directCounter === null) {
+        waitingBySkill.set(ticket.skill, (waitingBySkill.get(ticket.skill) ?? 0) + 1);
+      }
       if (ticket.counter !== null) problems.push(`waiting ${ticket.id} names counter ${ticket.counter}`);
     } else if (seen.has(ticket.id)) {
       problems.push(`${ticket.status} ${ticket.id} is still live in a queue`);

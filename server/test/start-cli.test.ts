@@ -15,7 +15,7 @@ async function start(env: Record<string, string>, args: string[] = []) {
   try {
     const { stdout, stderr } = await run(
       process.execPath,
-      ['--import', 'tsx', 'server/src/cli/start.ts', ...args],
+      ['--import', 'tsx', 'server/src/cli/start.ts', '--check', ...args],
       {
         cwd: root,
         env: { ...process.env, ...env },
@@ -28,7 +28,7 @@ async function start(env: Record<string, string>, args: string[] = []) {
   }
 }
 
-describe('npm start (configuration stage)', () => {
+describe('npm start -- --check', () => {
   it('loads the shipped default configuration and prints its summary', async () => {
     const result = await start({ YIZHAN_CONFIG: join(root, 'config/hall.default.yaml') });
     expect(result.code).toBe(0);

@@ -26,3 +26,6 @@ export * from './hall/estimate-wait';
 export * from './hall/board-view';
 export * from './hall/counter-view';
 export * from './hall/case-tracking';
+export * from './hall/state-snapshot';
+export * from './protocol';
+export * from './client/hall-feed';

@@ -1,9 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { REPO_ROOT } from '../app/paths';
 import { formatConfigProblems, parseHallConfigYaml, type HallConfig } from '@yizhan/shared';
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** The hall's own file, if it made one; else the shipped default. */
 export const HALL_CONFIG_CANDIDATES = [
   resolve(REPO_ROOT, 'config/hall.yaml'),

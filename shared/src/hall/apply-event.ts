@@ -327,11 +327,19 @@ function enqueue(
   ticket.queuedAt = at;
   ticket.queueSeq = queueSeq;
   ticket.counter = null;
-  pushFifo(fifoOf(state, ticket), ticket.id, queueSeq);
+  placeInQueue(state, ticket);
+}
+
+/**
+ * Puts a waiting ticket at the end of its line and counts it. Also used to
+ * rebuild the queues of a restored state, in queueSeq order.
+ */
+export function placeInQueue(state: HallState, ticket: Ticket): void {
+  pushFifo(fifoOf(state, ticket), ticket.id, ticket.queueSeq);
   // A ticket sent to a named counter waits in that counter's queue, not the skill's.
-  if (directCounter === null) queueOf(state, skill).waiting++;
+  if (ticket.directCounter === null) queueOf(state, ticket.skill).waiting++;
   state.waitingByService.set(ticket.serviceCode, (state.waitingByService.get(ticket.serviceCode) ?? 0) + 1);
-  if (queueSeq >= state.nextQueueSeq) state.nextQueueSeq = queueSeq + 1;
+  if (ticket.queueSeq >= state.nextQueueSeq) state.nextQueueSeq = ticket.queueSeq + 1;
 }
 
 /**

@@ -107,12 +107,14 @@ export const MINUTE = 60_000;
  * and keeps every event, so tests can fold the log again and compare.
  */
 export class HallHarness {
-  readonly state: HallState = createHallState();
   readonly log: HallEvent[] = [];
   now = NINE_AM;
   private codeCounter = 0;
 
-  constructor(readonly hall: CompiledHallConfig = testHallConfig()) {}
+  constructor(
+    readonly hall: CompiledHallConfig = testHallConfig(),
+    readonly state: HallState = createHallState(),
+  ) {}
 
   run(command: HallCommand): Decision {
     const decision = decide({ state: this.state, hall: this.hall, now: this.now }, command);

@@ -152,18 +152,7 @@ export function benchCycles(): BenchFigure[] {
       if (issuedToday === DAY_SIZE) {
         // A new day every DAY_SIZE visitors keeps the live state at a busy hall day's size.
         now += 24 * 60 * MINUTE;
-        must(execute(state, hall, { type: 'day:open' }, now));
-        for (const number of counters) {
-          must(
-            execute(
-              state,
-              hall,
-              { type: 'clerk:login', counter: number, clerk: { id: `c${number}`, name: 'Clerk' } },
-              now,
-            ),
-          );
-          must(execute(state, hall, { type: 'counter:open', counter: number }, now));
-        }
+        openHall(state, hall, now); // day:open closes yesterday first
         issuedToday = 0;
       }
       const serviceCode = services[i % services.length] as string;

@@ -9,7 +9,8 @@ echo '== lint (eslint + prettier)'
 npm run --silent lint
 echo '== typecheck'
 npm run --silent typecheck
-echo '== build the apps (the browser tests load them from the server)'
+echo '== build the apps (the browser tests load them from the server) and bundle the Electron shells'
 npm run --silent build
+npm run --silent build:electron
 echo '== tests (vitest: unit, server, browser)'
 npx vitest run

@@ -42,6 +42,8 @@ export async function startTestHall(
     clockStart?: number;
     port?: number;
     configPath?: string;
+    /** Public case look-ups allowed per minute per address (600 unless a test needs the limit). */
+    trackingPerMinute?: number;
   } = {},
 ): Promise<TestHall> {
   const dir = mkdtempSync(join(tmpdir(), 'yizhan-e2e-'));
@@ -56,7 +58,7 @@ export async function startTestHall(
     logger: pino({ level: 'silent' }),
     autoDay: false,
     demo: false,
-    trackingPerMinute: 600,
+    trackingPerMinute: options.trackingPerMinute ?? 600,
   });
   const passwords = new Map<string, string>();
   const hall: TestHall = {

@@ -152,3 +152,18 @@ describe('the hall runtime on a real SQLite file', () => {
     );
   });
 });
+
+describe('a clock that reports fractions of a millisecond', () => {
+  it('still stores every event, at whole milliseconds', () => {
+    const { hall, db } = openTestHall();
+    const fractional = new Hall({
+      db,
+      clock: { now: () => hall.now() + 0.625 },
+      config: defaultHallConfig(),
+      logger: silentLogger(),
+    });
+    expect(fractional.submit({ type: 'day:open' }, 'system:test').ok).toBe(true);
+    const row = db.prepare('SELECT at FROM events').get() as { at: number };
+    expect(Number.isInteger(row.at)).toBe(true);
+  });
+});

@@ -29,3 +29,4 @@ export * from './hall/case-tracking';
 export * from './hall/state-snapshot';
 export * from './protocol';
 export * from './client/hall-feed';
+export * from './config/parse-json-config';

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server as HttpServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseHallConfigYaml, formatConfigProblems } from '@yizhan/shared';
+import express from 'express';
 import type { Logger } from 'pino';
 import { provisionDemo, type DemoCredentials } from '../auth/demo-accounts';
 import { Devices } from '../auth/devices';
@@ -12,6 +13,9 @@ import { systemClock, type Clock } from '../hall/clock';
 import { startDayScheduler } from '../hall/day-scheduler';
 import { Hall } from '../hall/hall-runtime';
 import { createHttpApp } from '../http/http-app';
+import { roomOf } from '../gateway/role-views';
+import { PrintingService } from '../printing/printing-service';
+import { printingRoutes } from '../printing/printing-routes';
 import { createLogger } from '../ops/logger';
 import { RateLimiter } from '../ops/rate-limiter';
 import { ConfigStore } from './config-store';
@@ -38,6 +42,8 @@ export interface ServerOptions {
   demo?: boolean;
   /** Public tracking lookups per client per minute. */
   trackingPerMinute?: number;
+  /** Ask every configured printer for its state this often (0 or absent: only when printing). */
+  printerPollMs?: number;
 }
 
 export interface RunningServer {
@@ -77,6 +83,8 @@ export async function createServerApp(options: ServerOptions): Promise<RunningSe
     burst: Math.min(5, options.trackingPerMinute ?? 10),
     now: () => clock.now(),
   });
+  let origin = '';
+  const printing = new PrintingService({ hall, logger, clock, origin: () => origin });
   const context: ServerContext = {
     hall,
     accounts,
@@ -86,6 +94,7 @@ export async function createServerApp(options: ServerOptions): Promise<RunningSe
     logger,
     clock,
     trackingLimiter,
+    printing,
   };
 
   const demo = options.demo
@@ -96,9 +105,20 @@ export async function createServerApp(options: ServerOptions): Promise<RunningSe
     : null;
 
   const app = createHttpApp(context, { appsDir: options.appsDir ?? `${REPO_ROOT}apps` });
-  const httpServer = createServer(app);
+  // Printing's routes go in front of the app (whose last handler answers 404).
+  const root = express();
+  root.disable('x-powered-by');
+  root.use(printingRoutes(context), app);
+  const httpServer = createServer(root);
   const io = createSocketGateway(httpServer, context);
   configStore.onChange((version) => io.emit('hall:config-changed', { version }));
+  printing.onJob((result) => io.emit('printer:job', result));
+  printing.onStatus((printers) => io.to(roomOf({ kind: 'staff' })).emit('printer:status', printers));
+  const pollTimer =
+    options.printerPollMs && options.printerPollMs > 0
+      ? setInterval(() => void printing.poll(), options.printerPollMs)
+      : null;
+  pollTimer?.unref();
   const stopScheduler = options.autoDay === false ? () => {} : startDayScheduler(hall, logger);
 
   await new Promise<void>((resolve, reject) => {
@@ -107,17 +127,20 @@ export async function createServerApp(options: ServerOptions): Promise<RunningSe
   });
   const port = (httpServer.address() as AddressInfo).port;
   const shownHost = options.host === '0.0.0.0' || options.host === '::' ? 'localhost' : options.host;
+  origin = `http://${shownHost}:${port}`;
   logger.info({ port, db: options.dbPath, seq: hall.seq() }, 'hall server listening');
 
   let closing: Promise<void> | null = null;
   const close = () =>
     (closing ??= (async () => {
       stopScheduler();
+      if (pollTimer) clearInterval(pollTimer);
       // io.close() disconnects every client and closes the HTTP server; idle
       // keep-alive connections would hold it open, so they are cut too.
       const closed = new Promise<void>((resolve) => io.close(() => resolve()));
       httpServer.closeAllConnections();
       await closed;
+      await printing.idle();
       db.close();
     })());
 

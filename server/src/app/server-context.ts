@@ -4,6 +4,7 @@ import type { StaffAccounts } from '../auth/staff-accounts';
 import type { Clock } from '../hall/clock';
 import type { Hall } from '../hall/hall-runtime';
 import type { RateLimiter } from '../ops/rate-limiter';
+import type { PrintingService } from '../printing/printing-service';
 import type { ConfigStore } from './config-store';
 import type { HallMetrics } from './metrics';
 
@@ -18,4 +19,6 @@ export interface ServerContext {
   clock: Clock;
   /** Public case tracking, per client address. */
   trackingLimiter: RateLimiter;
+  /** Ticket printers on the hall LAN (see server/src/printing); absent in contexts built without them. */
+  printing?: PrintingService;
 }

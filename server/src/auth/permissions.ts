@@ -22,12 +22,15 @@ export const REQUEST_ROLES: Readonly<Record<ClientRequestName, readonly Connecti
 
   // The kiosk issues tickets; a supervisor at the help desk may too.
   'ticket:issue': ['kiosk', ...HALL_MANAGERS],
+  // A failed print: the kiosk offers a reprint, and so can the counter and the help desk.
+  'ticket:reprint': ['kiosk', 'clerk', ...HALL_MANAGERS],
 
   'day:open': HALL_MANAGERS,
   'day:close': HALL_MANAGERS,
 
   'clerk:login': ['clerk'],
-  'clerk:logout': ['clerk'],
+  // A supervisor may clear a counter a clerk left logged in.
+  'clerk:logout': ['clerk', ...HALL_MANAGERS],
   'counter:open': ['clerk'],
   'counter:resume': ['clerk'],
   // A supervisor may stop any counter, but never calls or serves at one.
@@ -42,6 +45,8 @@ export const REQUEST_ROLES: Readonly<Record<ClientRequestName, readonly Connecti
   'step:complete': ['clerk'],
   'ticket:transfer': ['clerk'],
   'case:forward': ['clerk'],
+  // The rating pad sits at the counter: the clerk's session sends the visitor's press.
+  'case:rate': ['clerk'],
   'ticket:cancel': ['clerk', ...HALL_MANAGERS],
 
   // The department desk.
@@ -62,6 +67,7 @@ export type ClerkScope = 'anywhere' | 'any-counter' | 'own-counter' | 'own-or-wa
 export const CLERK_SCOPE: Readonly<Partial<Record<ClientRequestName, ClerkScope>>> = {
   'hall:sync': 'anywhere',
   'case:lookup': 'anywhere',
+  'ticket:reprint': 'anywhere',
   'clerk:login': 'any-counter',
   'clerk:logout': 'own-counter',
   'counter:open': 'own-counter',
@@ -76,6 +82,7 @@ export const CLERK_SCOPE: Readonly<Partial<Record<ClientRequestName, ClerkScope>
   'step:complete': 'own-counter',
   'ticket:transfer': 'own-counter',
   'case:forward': 'own-counter',
+  'case:rate': 'own-counter',
   'ticket:cancel': 'own-or-waiting-ticket',
 };
 

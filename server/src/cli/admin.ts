@@ -5,7 +5,9 @@ import { parseArgs } from 'node:util';
 import { DEVICE_KINDS, Devices } from '../auth/devices';
 import { generatePassword, passwordProblem } from '../auth/passwords';
 import { STAFF_ROLES, StaffAccounts, USERNAME_PATTERN } from '../auth/staff-accounts';
+import { REPO_ROOT } from '../app/paths';
 import { openDb, type Db } from '../db/open-db';
+import { backupDatabase, defaultBackupName } from '../ops/backup';
 import { systemClock } from '../hall/clock';
 
 /**
@@ -19,7 +21,6 @@ export interface AdminIo {
   err(line: string): void;
 }
 
-const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const DEFAULT_DB = 'data/yizhan.db';
 
 const USAGE = `Usage: npm run admin -- <command> [--db <file>]
@@ -33,6 +34,8 @@ const USAGE = `Usage: npm run admin -- <command> [--db <file>]
   device add --kind kiosk|display --name <name>      (prints the device key once)
   device revoke --id <id>
   device list
+  backup [--to <file>]                                (online backup, safe while the hall is open;
+                                                      default data/backups/yizhan-<time>.db)
 
   --db <file>   the hall database (default ${DEFAULT_DB} in the repository; or YIZHAN_DB)`;
 
@@ -52,6 +55,7 @@ export async function runAdmin(argv: string[], io: AdminIo): Promise<number> {
         password: { type: 'string' },
         kind: { type: 'string' },
         id: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -89,11 +93,25 @@ interface Values {
   password?: string | undefined;
   kind?: string | undefined;
   id?: string | undefined;
+  to?: string | undefined;
 }
 
 type Command = (ctx: { values: Values; db: Db; io: AdminIo }) => Promise<number> | number;
 
 const COMMANDS = new Map<string, Command>([
+  [
+    'backup',
+    async ({ values, db, io }) => {
+      const target = values.to
+        ? resolve(process.env['INIT_CWD'] ?? process.cwd(), values.to)
+        : resolve(REPO_ROOT, 'data/backups', defaultBackupName(new Date()));
+      const result = await backupDatabase(db, target);
+      io.out(
+        `已备份 Backed up ${result.events} events (${Math.round(result.bytes / 1024)} KiB) to ${result.path}`,
+      );
+      return 0;
+    },
+  ],
   [
     'user add',
     async ({ values, db, io }) => {

@@ -7,6 +7,10 @@ import { loadHallConfigFile } from '../config/load-hall-config-file';
 import { NewerDatabaseError } from '../db/open-db';
 import { AdjustableClock, systemClock } from '../hall/clock';
 import { createLogger } from '../ops/logger';
+import { VirtualPrinter } from '../printing/virtual-printer';
+
+/** Where config/hall.default.yaml's example printer points. */
+const VIRTUAL_PRINTER_PORT = 9100;
 
 /**
  * `npm start`: the hall server. Creates the database on first start, loads the
@@ -77,6 +81,19 @@ const configWritePath = loaded.path.endsWith('hall.default.yaml')
 const logger = createLogger();
 const isNewDatabase = !existsSync(dbPath);
 
+// Demo mode prints on a pretend printer, so a new user sees what a ticket looks like.
+let virtualPrinter: VirtualPrinter | null = null;
+const receiptsDir = resolve(REPO_ROOT, 'data/receipts');
+if (!values['no-demo']) {
+  virtualPrinter = new VirtualPrinter({ dir: receiptsDir });
+  try {
+    await virtualPrinter.listen(VIRTUAL_PRINTER_PORT, '127.0.0.1');
+  } catch (error) {
+    console.warn(`虚拟打印机未启动 The virtual printer did not start: ${(error as Error).message}`);
+    virtualPrinter = null;
+  }
+}
+
 try {
   const server = await createServerApp({
     dbPath,
@@ -88,12 +105,19 @@ try {
     logger,
     demo: !values['no-demo'],
     autoDay: !values['no-auto-day'],
+    // Staff see a printer out of paper before the next visitor finds out.
+    printerPollMs: 30_000,
   });
   console.log(`\n一站 Yizhan 已启动 is running: ${server.url}`);
   console.log(`  取号机 Kiosk        ${server.url}/kiosk`);
   console.log(`  窗口   Counter      ${server.url}/counter`);
   console.log(`  综合屏 Wall display ${server.url}/display`);
   console.log(`  数据库 Database     ${dbPath}${isNewDatabase ? ' (new)' : ''}`);
+  if (virtualPrinter) {
+    console.log(
+      `  虚拟打印机 Virtual printer 127.0.0.1:${VIRTUAL_PRINTER_PORT} → ${receiptsDir} (.txt .bin .png)`,
+    );
+  }
   if (server.demo) {
     console.log('\n演示账号（只显示这一次，请妥善保存）Demo accounts — shown this once, keep them:');
     for (const user of server.demo.staff) {
@@ -107,6 +131,7 @@ try {
   }
   const stop = (signal: string) => {
     logger.info({ signal }, 'shutting down');
+    void virtualPrinter?.close();
     server.close().then(
       () => process.exit(0),
       () => process.exit(1),

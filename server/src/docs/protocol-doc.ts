@@ -57,6 +57,18 @@ export const HTTP_ROUTES: readonly { method: string; path: string; who: string; 
   },
   {
     method: 'GET',
+    path: '/api/printers',
+    who: 'staff (Bearer token)',
+    what: 'ticket printers and their last known state: `{ printers: PrinterStatusView[] }` (online, offline, paper-out, cover-open, paper-near-end, unreachable, unknown)',
+  },
+  {
+    method: 'GET',
+    path: '/api/tickets/:ticketId/receipt',
+    who: 'kiosk (`X-Device-Key` header) or staff',
+    what: 'the ticket’s ESC/POS bytes (`?paper=58` or `80`, default 80), for a USB printer driven by the kiosk’s Electron shell; 404 `unknown-ticket`',
+  },
+  {
+    method: 'GET',
     path: '/metrics',
     who: 'anyone on the LAN',
     what: 'Prometheus metrics: tickets issued, waiting per service, call-to-broadcast latency, connected clients by role',
@@ -74,8 +86,10 @@ const RESPONSES: Record<ClientRequestName, string> = Object.fromEntries(
       : name === 'case:lookup'
         ? '`CaseTracking` (stage, where, due date, overdue, public timeline)'
         : name === 'ticket:issue'
-          ? '`IssuedTicket` (call number, service number, verification code, people ahead, estimated wait; `replay: true` for a retry)'
-          : '`CommandReceipt` `{ seq, events }`',
+          ? '`IssuedTicket` (call number, service number, verification code, people ahead, estimated wait; `replay: true` for a retry; `print`: queued / not-configured / not-printed)'
+          : name === 'ticket:reprint'
+            ? '`ReprintReceipt` `{ ticketId, print }`; the outcome follows as `printer:job`'
+            : '`CommandReceipt` `{ seq, events }`',
   ]),
 ) as Record<ClientRequestName, string>;
 
@@ -162,6 +176,10 @@ export function renderProtocolDoc(): string {
   out.push(
     '| `hall:config-changed` | `{ version }`: the hall configuration was replaced; refetch `/api/catalog` |',
   );
+  out.push(
+    '| `printer:job` | `PrintJobResult` `{ ticketId, printer, result: "ok" \\| "failed", state }`: a print job finished (a failed print leaves the ticket valid) |',
+  );
+  out.push('| `printer:status` | `PrinterStatusView[]` (staff only): a printer’s state changed |');
   out.push('');
   out.push('## HTTP');
   out.push('');

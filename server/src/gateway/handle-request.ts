@@ -14,6 +14,7 @@ import {
   type CommandReceipt,
   type HallCommand,
   type IssuedTicket,
+  type ReprintReceipt,
   type RequestResponse,
   type SyncResult,
 } from '@yizhan/shared';
@@ -52,13 +53,16 @@ export function handleRequest<N extends ClientRequestName>(
   type R = Ack<RequestResponse<N>>;
   if (name === 'hall:sync') return sync(ctx, principal, payload as ClientPayload<'hall:sync'>) as R;
   if (name === 'case:lookup') return lookupCase(ctx, payload as ClientPayload<'case:lookup'>) as R;
+  if (name === 'ticket:reprint')
+    return reprint(ctx, principal, payload as ClientPayload<'ticket:reprint'>) as R;
 
   const command = commandFor(ctx, principal, name, payload);
   if (!command) return ackError('forbidden');
   const result = ctx.hall.submit(command, actorOf(principal) as Parameters<typeof ctx.hall.submit>[1]);
   if (!result.ok) return ackError(result.error);
 
-  if (command.type === 'ticket:issue') return issuedTicket(ctx, command, result.events.length === 0) as R;
+  if (command.type === 'ticket:issue')
+    return issuedTicket(ctx, principal, command, result.events.length === 0) as R;
   const receipt: CommandReceipt = {
     seq: result.events.at(-1)?.seq ?? ctx.hall.seq(),
     events: eventsFor(viewOf(principal), result.events),
@@ -69,7 +73,7 @@ export function handleRequest<N extends ClientRequestName>(
 function commandFor(
   ctx: ServerContext,
   principal: Principal,
-  name: Exclude<ClientRequestName, 'hall:sync' | 'case:lookup'>,
+  name: Exclude<ClientRequestName, 'hall:sync' | 'case:lookup' | 'ticket:reprint'>,
   payload: unknown,
 ): HallCommand | null {
   const account = principal.kind === 'staff' ? principal.account : null;
@@ -109,6 +113,7 @@ function newVerificationCode(): string {
 
 function issuedTicket(
   ctx: ServerContext,
+  principal: Principal,
   command: Extract<HallCommand, { type: 'ticket:issue' }>,
   replay: boolean,
 ): Ack<IssuedTicket> {
@@ -119,6 +124,11 @@ function issuedTicket(
   if (!ticket || !kase) return ackError('internal-error', { message: 'issued ticket not found' });
   if (!replay) ctx.metrics.ticketIssued(ticket.serviceCode);
   const wait = estimateTicketWait(state, config, ticket);
+  // Printed once: a retried tap gets its ticket back on screen, not a second slip.
+  const print =
+    replay || principal.kind !== 'device'
+      ? 'not-printed'
+      : (ctx.printing?.printForKiosk(ticket.id, principal.device.name) ?? 'not-configured');
   return ackOk({
     seq: ctx.hall.seq(),
     ticketId: ticket.id,
@@ -131,7 +141,24 @@ function issuedTicket(
     peopleAhead: wait.peopleAhead,
     estimatedWaitMs: wait.estimatedMs,
     replay,
+    print,
   });
+}
+
+/** Print a ticket again; the job's outcome follows as a `printer:job` event. */
+function reprint(
+  ctx: ServerContext,
+  principal: Principal,
+  payload: ClientPayload<'ticket:reprint'>,
+): Ack<ReprintReceipt> {
+  if (!ctx.hall.state.tickets.has(payload.ticketId)) return ackError('unknown-ticket');
+  if (!ctx.printing) return ackOk({ ticketId: payload.ticketId, print: 'not-configured' });
+  const print = ctx.printing.reprint(payload.ticketId, {
+    ...(payload.printer ? { printer: payload.printer } : {}),
+    ...(principal.kind === 'device' ? { kiosk: principal.device.name } : {}),
+  });
+  if (print === 'unknown-printer') return ackError('not-found', { message: 'no such printer' });
+  return ackOk({ ticketId: payload.ticketId, print });
 }
 
 function sync(

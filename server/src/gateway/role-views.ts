@@ -49,7 +49,13 @@ export function publicSnapshot(hall: Hall): PublicSnapshot {
       skill: t.skill,
       queueSeq: t.queueSeq,
     }));
-  return { kind: 'public', seq: hall.seq(), board: boardView(state, hall.config), waiting };
+  return {
+    kind: 'public',
+    seq: hall.seq(),
+    serverTime: hall.now(),
+    board: boardView(state, hall.config),
+    waiting,
+  };
 }
 
 export function snapshotFor(view: View, hall: Hall): RoleSnapshot {

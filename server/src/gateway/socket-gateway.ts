@@ -63,7 +63,8 @@ export function createSocketGateway(httpServer: HttpServer, ctx: ServerContext):
 
   io.on('connection', (socket: HallSocket) => {
     const { role, view } = socket.data;
-    void socket.join(roomOf(view));
+    // The view's room gets the broadcasts; the role's room lets the server address, say, every kiosk.
+    void socket.join([roomOf(view), `role:${role}`]);
     ctx.metrics.clientConnected(role);
     socket.on('disconnect', () => ctx.metrics.clientDisconnected(role));
 
@@ -82,6 +83,18 @@ export function createSocketGateway(httpServer: HttpServer, ctx: ServerContext):
             ack(ackError('rate-limited', { retryAfterMs: limit.retryAfterMs }));
             return;
           }
+        }
+        if (socket.data.principal.kind !== 'public') {
+          // A logout, a reset password, a disabled account or a revoked device
+          // key takes effect at once, also on a connection opened before it
+          // (and when `npm run admin` changed it from another process).
+          const still = authenticate(ctx, socket.handshake.auth);
+          if (still === 'session-expired' || still === 'unauthenticated') {
+            ack(ackError(still));
+            socket.disconnect(true);
+            return;
+          }
+          socket.data.principal = still;
         }
         let response;
         try {

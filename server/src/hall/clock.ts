@@ -14,7 +14,7 @@ export class AdjustableClock implements Clock {
   private offset: number;
 
   constructor(start: number = Date.now()) {
-    this.offset = start - Date.now();
+    this.offset = Math.round(start) - Date.now();
   }
 
   now(): number {
@@ -22,10 +22,10 @@ export class AdjustableClock implements Clock {
   }
 
   set(instant: number): void {
-    this.offset = instant - Date.now();
+    this.offset = Math.round(instant) - Date.now();
   }
 
   shift(ms: number): void {
-    this.offset += ms;
+    this.offset += Math.round(ms);
   }
 }

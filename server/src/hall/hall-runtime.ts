@@ -57,7 +57,7 @@ export class Hall {
   }
 
   now(): number {
-    return this.deps.clock.now();
+    return Math.floor(this.deps.clock.now());
   }
 
   seq(): number {
@@ -75,7 +75,8 @@ export class Hall {
   }
 
   submit(command: HallCommand, actor: Actor): SubmitResult {
-    const now = this.deps.clock.now();
+    // Whole milliseconds: events store instants as INTEGER, whatever clock is plugged in.
+    const now = Math.floor(this.deps.clock.now());
     const decision = decide({ state: this.liveState, hall: this.compiled, now }, command);
     if (!decision.ok) return decision;
     if (decision.events.length === 0) return { ok: true, events: [] };

@@ -205,6 +205,7 @@ export interface HallCatalog {
   priority: { greenChannelReasons: HallConfig['priority']['greenChannelReasons'] };
   pauseReasons: HallConfig['pauseReasons'];
   departments: { code: string; name: LocalizedText }[];
+  display: HallConfig['display'];
 }
 
 export function hallCatalog(config: HallConfig, version: number): HallCatalog {
@@ -237,6 +238,7 @@ export function hallCatalog(config: HallConfig, version: number): HallCatalog {
     priority: { greenChannelReasons: config.priority.greenChannelReasons },
     pauseReasons: config.pauseReasons,
     departments: config.departments.map((d) => ({ code: d.code, name: d.name })),
+    display: config.display,
   };
 }
 

@@ -168,6 +168,7 @@ export class HallStore {
           break;
         case 'case-accepted':
         case 'case-progress-noted':
+        case 'case-rated':
           touched.cases.add(event.serviceNumber);
           break;
         default:

@@ -44,6 +44,7 @@ const call = (seq: number): SeqEvent<RoleEvent> => ({
 const snapshot = (seq: number): PublicSnapshot => ({
   kind: 'public',
   seq,
+  serverTime: 0,
   board: {
     date: '2026-11-27',
     dayOpen: true,

@@ -159,8 +159,66 @@ export const routingPolicySchema = z.strictObject({
    * a tier. Off means plain arrival order inside a tier.
    */
   pressure: z.boolean().default(true),
+  /**
+   * `policy` is everything above. `fifo` is plain first-come-first-served over
+   * all the skills a counter serves (cases in progress still first): for
+   * halls that want it, and as the baseline the hall-day simulation compares.
+   */
+  mode: z.enum(['policy', 'fifo']).default('policy'),
 });
 export type RoutingPolicy = z.infer<typeof routingPolicySchema>;
+
+/** "HH:MM"–"HH:MM" when the wall display stays silent (calls are still shown). */
+const quietHoursSchema = z.strictObject({
+  from: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+  to: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM'),
+});
+
+export const displayConfigSchema = z.strictObject({
+  voice: z
+    .strictObject({
+      /** How many times each call is announced. */
+      repeat: z.number().int().min(1).max(5).default(2),
+      volume: z.number().min(0).max(1).default(1),
+      quietHours: z.array(quietHoursSchema).default([]),
+      /** Use the browser's speech engine when it has a Chinese voice, else the recorded clips. */
+      preferWebSpeech: z.boolean().default(false),
+    })
+    .default({ repeat: 2, volume: 1, quietHours: [], preferWebSpeech: false }),
+  /** How many recent calls the wall board lists. */
+  latestCalls: z.number().int().min(1).max(20).default(8),
+  /** How long the newest call stays highlighted, in seconds. */
+  highlightSeconds: z.number().int().min(0).max(120).default(10),
+});
+export type DisplayConfig = z.infer<typeof displayConfigSchema>;
+
+/** A receipt printer on the hall LAN (raw ESC/POS over TCP, usually port 9100). */
+export const printerSchema = z.strictObject({
+  code: codeSchema,
+  name: localizedTextSchema,
+  host: z.string().trim().min(1),
+  port: z.number().int().min(1).max(65535).default(9100),
+  /** Paper roll width in mm: 58 (32 characters a line) or 80 (48). */
+  paper: z.union([z.literal(58), z.literal(80)]).default(80),
+});
+export type PrinterConfig = z.infer<typeof printerSchema>;
+
+/** Which printer each kiosk prints on; a kiosk not listed prints nothing here (or on USB, in its shell). */
+export const printingSchema = z
+  .strictObject({
+    printers: z.array(printerSchema).default([]),
+    /** Kiosk device name (as provisioned) → printer code. */
+    kiosks: z.record(z.string().min(1), codeSchema).default({}),
+    /** The address phones reach the hall server at, for the QR code on paper (e.g. http://192.168.1.10:8080). */
+    publicUrl: z.url().optional(),
+  })
+  .refine(
+    (p) => Object.values(p.kiosks).every((code) => p.printers.some((printer) => printer.code === code)),
+    {
+      message: 'every kiosk must name a printer listed under printers',
+    },
+  );
+export type PrintingConfig = z.infer<typeof printingSchema>;
 
 export const hallConfigSchema = z.strictObject({
   version: z.literal(1),
@@ -205,6 +263,7 @@ export const hallConfigSchema = z.strictObject({
     ratio: { priority: 1, normal: 2 },
     agingMinutes: 60,
     pressure: true,
+    mode: 'policy',
   }),
   limits: z
     .strictObject({
@@ -220,5 +279,12 @@ export const hallConfigSchema = z.strictObject({
       samples: z.number().int().min(1).max(200).default(20),
     })
     .default({ samples: 20 }),
+  display: displayConfigSchema.default({
+    voice: { repeat: 2, volume: 1, quietHours: [], preferWebSpeech: false },
+    latestCalls: 8,
+    highlightSeconds: 10,
+  }),
+  /** Ticket printers (optional; see printingSchema). */
+  printing: printingSchema.default({ printers: [], kiosks: {} }),
 });
 export type HallConfig = z.infer<typeof hallConfigSchema>;

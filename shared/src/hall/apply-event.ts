@@ -176,6 +176,20 @@ export function applyEvent(state: HallState, event: HallEvent): HallState {
       note(kase, { at: event.at, kind: 'accepted', department: event.department });
       break;
     }
+    case 'case-rated': {
+      const kase = caseOf(state, event.serviceNumber);
+      kase.ratings = [
+        ...(kase.ratings ?? []),
+        {
+          stepIndex: event.stepIndex,
+          counter: event.counter,
+          clerk: event.clerk,
+          score: event.score,
+          at: event.at,
+        },
+      ];
+      break;
+    }
     case 'case-progress-noted':
       note(caseOf(state, event.serviceNumber), {
         at: event.at,

@@ -50,6 +50,8 @@ export const hallCommandSchema = z.discriminatedUnion('type', [
     note: shortText,
   }),
   z.strictObject({ type: z.literal('case:forward'), counter, department: code, note: optionalNote }),
+  /** The visitor's rating (1 不满意 … 4 非常满意) of the step just completed at this counter. */
+  z.strictObject({ type: z.literal('case:rate'), counter, score: z.number().int().min(1).max(4) }),
   z.strictObject({
     type: z.literal('case:accept'),
     department: code,

@@ -12,6 +12,7 @@ import { forwardCase } from './forward-case';
 import { issueTicket } from './issue-ticket';
 import { markNoShow } from './no-show';
 import { closeDay, openDay } from './open-close-day';
+import { rateStep } from './rate-step';
 import { recallTicket } from './recall-ticket';
 import { startServing } from './start-serving';
 import { transferTicket } from './transfer-ticket';
@@ -61,6 +62,8 @@ export function decide(ctx: DecideContext, command: HallCommand): Decision {
       return noteProgress(ctx, command);
     case 'case:complete':
       return completeCase(ctx, command);
+    case 'case:rate':
+      return rateStep(ctx, command);
     default:
       return assertNever(command);
   }

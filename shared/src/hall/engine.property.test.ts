@@ -72,7 +72,8 @@ function commandFor(h: HallHarness, step: Action, serial: number): HallCommand |
   if (k < 47) return { type: 'ticket:recall', counter: atDesk };
   if (k < 57) return { type: 'ticket:start-serving', counter: atDesk };
   if (k < 61) return { type: 'ticket:no-show', counter: atDesk };
-  if (k < 72) return { type: 'step:complete', counter: atDesk };
+  if (k < 70) return { type: 'step:complete', counter: atDesk };
+  if (k < 72) return { type: 'case:rate', counter, score: 1 + (step.b % 4) };
   if (k < 74) {
     const to =
       step.b % 2 === 0
@@ -262,6 +263,7 @@ describe('the hall engine under long random command sequences', () => {
       'case-accepted',
       'case-progress-noted',
       'case-completed',
+      'case-rated',
     ];
     for (const type of eventTypes) expect(seenEvents.get(type) ?? 0, type).toBeGreaterThan(10);
     for (const rule of ['direct', 'transfer', 'aged', 'tier'])

@@ -44,6 +44,8 @@ export const HALL_ERROR_CODES = [
   'case-not-accepted',
   'case-already-accepted',
   'wrong-department',
+  'nothing-to-rate',
+  'step-already-rated',
 ] as const;
 
 export type HallErrorCode = (typeof HALL_ERROR_CODES)[number];

@@ -6,6 +6,7 @@ import type {
   DepartmentResult,
   Lane,
   PriorityClass,
+  RatingScore,
   TicketEndReason,
   TicketId,
 } from './types';
@@ -107,6 +108,17 @@ export type HallEvent =
       note: string | null;
     }
   | { type: 'case-accepted'; at: number; serviceNumber: string; department: string; officer: string }
+  | {
+      /** The visitor rated the step a clerk completed (rating pad at the counter). */
+      type: 'case-rated';
+      at: number;
+      serviceNumber: string;
+      ticketId: TicketId;
+      counter: CounterNumber;
+      clerk: string;
+      stepIndex: number;
+      score: RatingScore;
+    }
   | {
       type: 'case-progress-noted';
       at: number;

@@ -23,16 +23,19 @@ export function issueTicket(ctx: DecideContext, command: HallCommandOf<'ticket:i
       ? accept()
       : refuse('idempotency-key-reused');
   }
+  const service = hall.services.get(command.serviceCode);
+  if (!service) return refuse('unknown-service');
+
+  // Outside the hall's hours the visitor hears "closed" (with the hours), even
+  // on a weekend when no day was ever opened.
+  const window = ticketingWindow(hall.config, now);
+  if (window.state === 'closed') return refuse('hall-closed');
+  if (window.state === 'past-cutoff') return refuse('past-cutoff');
+
   const day = state.day;
   if (day?.status !== 'open') return refuse('day-not-open');
   // Yesterday left open: today's numbers and dates wait for today's day to open.
   if (localDateOf(now, hall.config.hall.timezone) !== day.date) return refuse('day-not-open');
-  const service = hall.services.get(command.serviceCode);
-  if (!service) return refuse('unknown-service');
-
-  const window = ticketingWindow(hall.config, now);
-  if (window.state === 'closed') return refuse('hall-closed');
-  if (window.state === 'past-cutoff') return refuse('past-cutoff');
 
   if (command.channel === 'appointment' && !service.appointments) return refuse('appointments-not-offered');
   if (command.priority === 'appointment' && command.channel !== 'appointment') {

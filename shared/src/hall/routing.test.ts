@@ -246,3 +246,32 @@ describe('a clock stepped back', () => {
     expect(rest).toEqual([a2, a3, a4]);
   });
 });
+
+describe('routing mode fifo', () => {
+  it('calls strictly by arrival across skills and classes, cases in progress still first', () => {
+    const h = new HallHarness(
+      testHallConfig((c) => {
+        c.routing = { ...c.routing, mode: 'fifo' } as typeof c.routing;
+      }),
+    );
+    h.openHall([1, 2]);
+    const wages = h.issue('wages'); // counter 1 serves wages only in tier 1
+    h.advance(1);
+    const green = h.issue('simple', { priority: 'green', greenReason: 'elderly' });
+    h.advance(1);
+    const normal = h.issue('simple');
+    const joint = h.issue('joint');
+    expect(h.callNext(1)).toBe(wages); // oldest, although in a lower tier
+    h.ok({ type: 'ticket:start-serving', counter: 1 });
+    h.ok({ type: 'step:complete', counter: 1 });
+    expect(h.callNext(1)).toBe(green); // arrival order, not the priority lane's turn
+    h.ok({ type: 'ticket:start-serving', counter: 1 });
+    h.ok({ type: 'step:complete', counter: 1 });
+    expect(h.callNext(1)).toBe(normal);
+    expect(h.callNext(2)).toBe(joint);
+    h.ok({ type: 'ticket:start-serving', counter: 2 });
+    h.ok({ type: 'step:complete', counter: 2 }); // the joint case moves on to review
+    h.issue('simple');
+    expect(h.callNext(2)).toBe(joint); // in progress beats the fresh arrival
+  });
+});

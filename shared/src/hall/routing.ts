@@ -52,6 +52,8 @@ export function selectNext(
 
   const policy = hall.config.routing;
   const agingMs = policy.agingMinutes * MINUTE;
+  const fifo = policy.mode === 'fifo';
+  let oldest: Ticket | undefined;
 
   let transfer: Ticket | undefined;
   let transferTier = Infinity;
@@ -76,6 +78,14 @@ export function selectNext(
       transferTier = tier;
     }
     if (transfer) continue; // nothing below can win once a transfer exists; keep scanning for a better one
+
+    if (fifo) {
+      // First come, first served across every skill and class this counter serves.
+      for (const ticket of [headOf(state, queue.priority), headOf(state, queue.normal)]) {
+        if (ticket && ticket.queueSeq < (oldest?.queueSeq ?? Infinity)) oldest = ticket;
+      }
+      continue;
+    }
 
     for (const ticket of [headOf(state, queue.priority), headOf(state, queue.normal)]) {
       if (!ticket) continue;
@@ -102,6 +112,7 @@ export function selectNext(
   }
 
   if (transfer) return { ticket: transfer, cycle, rule: 'transfer' };
+  if (fifo) return oldest ? { ticket: oldest, cycle, rule: 'tier' } : null;
   if (aged) return { ticket: aged, cycle: nextCycle(hall, cycle, aged), rule: 'aged' };
 
   if (bestPriority && bestNormal) {

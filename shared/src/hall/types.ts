@@ -103,6 +103,17 @@ export interface StepRecord {
   completedAt: number;
 }
 
+/** 4 非常满意, 3 满意, 2 基本满意, 1 不满意. */
+export type RatingScore = 1 | 2 | 3 | 4;
+
+export interface CaseRating {
+  stepIndex: number;
+  counter: CounterNumber;
+  clerk: string;
+  score: RatingScore;
+  at: number;
+}
+
 export interface Case {
   serviceNumber: string;
   verificationCode: string;
@@ -119,6 +130,8 @@ export interface Case {
   result: CaseResult | null;
   closedAt: number | null;
   timeline: TimelineEntry[];
+  /** The visitor's ratings of completed steps, one per step at most (absent on cases stored before ratings). */
+  ratings?: CaseRating[];
 }
 
 export type CounterStatus = 'closed' | 'open' | 'paused';

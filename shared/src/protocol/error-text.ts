@@ -84,6 +84,14 @@ export const ERROR_TEXT: Record<ErrorCode, { zh: string; en: string }> = {
   'case-not-accepted': { zh: '请先签收该办件。', en: 'Accept the case first.' },
   'case-already-accepted': { zh: '该办件已签收。', en: 'That case has already been accepted.' },
   'wrong-department': { zh: '该办件不属于本处室。', en: 'That case belongs to another department.' },
+  'nothing-to-rate': {
+    zh: '本窗口还没有办结的环节可评价，请在办结后再评价。',
+    en: 'Nothing has been completed at this counter yet; rate after a step is completed.',
+  },
+  'step-already-rated': {
+    zh: '这一环节已经评价过了，谢谢。',
+    en: 'This step has already been rated. Thank you.',
+  },
   'invalid-payload': { zh: '请求内容有误。', en: 'The request was not understood.' },
   'unknown-request': { zh: '不支持的请求。', en: 'Unknown request.' },
   unauthenticated: { zh: '请先登录。', en: 'Please sign in.' },

@@ -54,7 +54,9 @@ export type PublicEvent =
   | { type: 'ticket-transferred'; at: number; ticketId: string; counter: number }
   | { type: 'case-forwarded'; at: number; ticketId: string; counter: number; department: string }
   | { type: 'case-completed'; at: number; ticketId: string | null }
-  | { type: 'case-accepted' | 'case-progress-noted'; at: number };
+  | { type: 'case-accepted' | 'case-progress-noted'; at: number }
+  /** A rating happened at a counter: no case, clerk or score in public. */
+  | { type: 'case-rated'; at: number; counter: number };
 
 export function publicEventOf(event: HallEvent): PublicEvent {
   const { at } = event;
@@ -130,6 +132,8 @@ export function publicEventOf(event: HallEvent): PublicEvent {
     case 'case-accepted':
     case 'case-progress-noted':
       return { type: event.type, at };
+    case 'case-rated':
+      return { type: event.type, at, counter: event.counter };
     default:
       return assertNever(event);
   }

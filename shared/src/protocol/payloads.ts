@@ -37,6 +37,8 @@ export const clientPayloadSchemas = {
     /** One per tap on the kiosk: a retried request gets the same ticket. */
     idempotencyKey: z.string().min(8).max(100),
   }),
+  /** Print a ticket again (after a failed print): on the kiosk's own printer, or the named one. */
+  'ticket:reprint': z.strictObject({ ticketId, printer: code.optional() }),
   'ticket:call-next': z.strictObject({ counter }),
   'ticket:call': z.strictObject({ counter, ticketId }),
   'ticket:recall': z.strictObject({ counter }),
@@ -50,6 +52,8 @@ export const clientPayloadSchemas = {
     note,
   }),
   'case:forward': z.strictObject({ counter, department: code, note: optionalNote }),
+  /** The visitor's rating pad: rates the step just completed at this counter (4 非常满意 … 1 不满意). */
+  'case:rate': z.strictObject({ counter, score: z.number().int().min(1).max(4) }),
 
   /** Department desk: the department comes from the officer's account. */
   'case:accept': z.strictObject({ serviceNumber }),
@@ -72,5 +76,5 @@ export const CLIENT_REQUEST_NAMES = Object.keys(clientPayloadSchemas) as ClientR
 
 /** Requests that become an engine command of the same name. */
 export const COMMAND_REQUEST_NAMES = CLIENT_REQUEST_NAMES.filter(
-  (name) => name !== 'hall:sync' && name !== 'case:lookup',
-) as Exclude<ClientRequestName, 'hall:sync' | 'case:lookup'>[];
+  (name) => name !== 'hall:sync' && name !== 'case:lookup' && name !== 'ticket:reprint',
+) as Exclude<ClientRequestName, 'hall:sync' | 'case:lookup' | 'ticket:reprint'>[];

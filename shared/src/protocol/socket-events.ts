@@ -14,6 +14,8 @@ export type ConnectionRole = 'public' | 'kiosk' | 'display' | 'clerk' | 'officer
 export interface PublicSnapshot {
   kind: 'public';
   seq: number;
+  /** The hall server's clock when the snapshot was taken (displays show the hall's time). */
+  serverTime: number;
   board: BoardView;
   /** Waiting tickets in queue order: call numbers are public, nothing else is. */
   waiting: { ticketId: string; callNumber: string; serviceCode: string; skill: string; queueSeq: number }[];
@@ -64,6 +66,44 @@ export interface IssuedTicket {
   estimatedWaitMs: number;
   /** True when this was a retry of an earlier request with the same idempotency key. */
   replay: boolean;
+  /**
+   * The paper ticket: 'queued' when the server sends it to the kiosk's network
+   * printer (the outcome follows as a `printer:job` event), 'not-configured'
+   * when this kiosk has no network printer (it may print on USB itself).
+   * A replayed request is not printed again.
+   */
+  print: PrintDispatch;
+}
+
+export type PrintDispatch = 'queued' | 'not-configured' | 'not-printed';
+
+/** What the server knows about a printer: its last status answer, or that it could not be reached. */
+export type PrinterState =
+  'online' | 'offline' | 'paper-out' | 'cover-open' | 'paper-near-end' | 'unreachable' | 'unknown';
+
+/** A ticket printer as staff see it (GET /api/printers and the `printer:status` event). */
+export interface PrinterStatusView {
+  code: string;
+  name: { zh: string; en: string };
+  state: PrinterState;
+  /** When the state was last learned (ms since epoch), null before the first job or poll. */
+  checkedAt: number | null;
+  /** The last failed print's reason, cleared by a good one. */
+  lastError: string | null;
+}
+
+/** The outcome of one print job; a failed print leaves the ticket valid. */
+export interface PrintJobResult {
+  ticketId: string;
+  printer: string;
+  result: 'ok' | 'failed';
+  state: PrinterState;
+}
+
+/** The answer to `ticket:reprint`. */
+export interface ReprintReceipt {
+  ticketId: string;
+  print: PrintDispatch;
 }
 
 type ResponseOf<N extends ClientRequestName> = N extends 'hall:sync'
@@ -72,7 +112,9 @@ type ResponseOf<N extends ClientRequestName> = N extends 'hall:sync'
     ? CaseTracking
     : N extends 'ticket:issue'
       ? IssuedTicket
-      : CommandReceipt;
+      : N extends 'ticket:reprint'
+        ? ReprintReceipt
+        : CommandReceipt;
 
 /** Client → server: every request is acknowledged with `Ack<T>`. */
 export type ClientToServerEvents = {
@@ -88,6 +130,10 @@ export interface ServerToClientEvents {
   'hall:events': (events: SeqEvent<RoleEvent>[]) => void;
   /** The hall configuration was replaced; refetch it (GET /api/config or /api/catalog). */
   'hall:config-changed': (payload: { version: number }) => void;
+  /** A print job finished (every connection: the kiosk that issued the ticket shows the outcome). */
+  'printer:job': (result: PrintJobResult) => void;
+  /** A printer's state changed (staff connections). */
+  'printer:status': (printers: PrinterStatusView[]) => void;
 }
 
 export type RequestResponse<N extends ClientRequestName> = ResponseOf<N>;

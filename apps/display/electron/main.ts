@@ -1,0 +1,28 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain } from 'electron';
+import { runDisplayShell } from './display-shell';
+import { parseShellConfig } from './shell-config';
+
+// Thin: only wires Electron into the tested shell logic.
+const configPath = process.env['YIZHAN_DISPLAY_CONFIG'] ?? join(app.getPath('userData'), 'display.json');
+const parsed = parseShellConfig(readFileSync(configPath, 'utf8'));
+if (!parsed.ok) {
+  console.error(`display config ${configPath}:\n${parsed.problems.join('\n')}`);
+  process.exit(1);
+}
+
+void runDisplayShell({
+  config: parsed.config,
+  preloadPath: join(import.meta.dirname, 'preload.cjs'),
+  log: { info: (m) => console.log(m), warn: (m) => console.warn(m) },
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  electron: {
+    requestSingleInstanceLock: () => app.requestSingleInstanceLock(),
+    quit: () => app.quit(),
+    appendSwitch: (name, value) => app.commandLine.appendSwitch(name, value),
+    whenReady: () => app.whenReady(),
+    createWindow: (options) => new BrowserWindow(options),
+    handle: (channel, handler) => ipcMain.handle(channel, handler),
+  },
+});

@@ -10,8 +10,8 @@ import {
 import { benchHall, median, percentile } from './bench-hall';
 
 const MINUTE = 60_000;
-/** Visitors per simulated day in the cycle benchmark: three times a busy provincial hall (~3,000). */
-const DAY_SIZE = 10_000;
+/** Visitors per simulated day in the cycle benchmark: three times a busy provincial hall (~3,000); BENCH_DAY_SIZE overrides. */
+const DAY_SIZE = Number(process.env['BENCH_DAY_SIZE'] ?? 10_000);
 /** A Friday morning in Shanghai; the bench hall is open around the clock. */
 const START = Date.UTC(2026, 10, 27, 1, 0, 0);
 

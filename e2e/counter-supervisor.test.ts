@@ -75,6 +75,18 @@ describe('time limits and the supervisor live view', () => {
     // Still overdue on the server, only acknowledged here.
     const state = runtime.state.tickets.get(first.ticketId);
     expect(state?.status).toBe('serving');
+
+    // The supervisor sets the wall's scrolling notices; the public board has them at once.
+    const panel = boss.getByTestId('notices-panel');
+    await panel.getByLabel('中文 1').fill('今日 16:00 起系统维护，请提前办理。');
+    await panel.getByLabel('English 1').fill('System maintenance from 16:00 today; please come early.');
+    await panel.getByTestId('notices-publish').click();
+    await panel.getByRole('status').getByText('已发布').waitFor();
+    const board = (await (await fetch(`${hall.url}/api/board`)).json()) as {
+      board: { notices: { zh: string }[] };
+    };
+    expect(board.board.notices[0]?.zh).toBe('今日 16:00 起系统维护，请提前办理。');
+    await shot(boss, 'supervisor-notices');
   });
 
   it('lets a clerk choose a counter, pause with a reason and resume', async () => {

@@ -54,6 +54,7 @@ describe('every documented HTTP route', () => {
     },
     'GET /api/printers': { expect: [401] },
     'GET /api/tickets/:ticketId/receipt': { expect: [401] },
+    'PUT /api/notices': { init: json({ notices: [] }), expect: [401] },
     'GET /metrics': { expect: [200] },
     'GET /kiosk': { expect: [200, 503] },
     'GET /counter': { expect: [200, 503] },

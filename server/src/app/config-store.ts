@@ -7,8 +7,10 @@ import {
   parseHallConfigYaml,
   type ConfigProblem,
   type HallConfig,
+  type LocalizedText,
 } from '@yizhan/shared';
 import type { Logger } from 'pino';
+import { parseDocument } from 'yaml';
 import type { Db } from '../db/open-db';
 import type { Clock } from '../hall/clock';
 import type { Hall } from '../hall/hall-runtime';
@@ -105,6 +107,17 @@ export class ConfigStore {
       }
     }
     return { ok: true, version };
+  }
+
+  /**
+   * The scrolling notices, as a supervisor sets them during the day: only
+   * `hall.notices` changes; the rest of the file, comments included, stays
+   * as the hall wrote it. Saved and versioned like any replacement.
+   */
+  replaceNotices(notices: readonly LocalizedText[], actor: string): ReplaceConfigResult {
+    const document = parseDocument(this.latest.yaml);
+    document.setIn(['hall', 'notices'], document.createNode(notices.map((n) => ({ zh: n.zh, en: n.en }))));
+    return this.replace(document.toString(), actor);
   }
 
   onChange(listener: ConfigChangeListener): () => void {

@@ -109,9 +109,14 @@ try {
     printerPollMs: 30_000,
   });
   console.log(`\n一站 Yizhan 已启动 is running: ${server.url}`);
-  console.log(`  取号机 Kiosk        ${server.url}/kiosk`);
-  console.log(`  窗口   Counter      ${server.url}/counter`);
-  console.log(`  综合屏 Wall display ${server.url}/display`);
+  // In a plain browser a device proves itself with its key in the address (the Electron shells read it from their config).
+  const keyOf = (kind: string) => server.demo?.devices.find((d) => d.kind === kind)?.key;
+  const withKey = (path: string, kind: string) =>
+    `${server.url}${path}${keyOf(kind) ? `?key=${keyOf(kind)}` : ''}`;
+  console.log(`  取号机 Kiosk        ${withKey('/kiosk/', 'kiosk')}`);
+  console.log(`  窗口   Counter      ${server.url}/counter/`);
+  console.log(`  综合屏 Wall display ${withKey('/display/', 'display')}`);
+  console.log(`  手机   Phones       ${server.url}/display/board   ·   ${server.url}/display/track`);
   console.log(`  数据库 Database     ${dbPath}${isNewDatabase ? ' (new)' : ''}`);
   if (virtualPrinter) {
     console.log(

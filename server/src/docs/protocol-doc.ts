@@ -68,6 +68,12 @@ export const HTTP_ROUTES: readonly { method: string; path: string; who: string; 
     what: 'the ticket’s ESC/POS bytes (`?paper=58` or `80`, default 80), for a USB printer driven by the kiosk’s Electron shell; 404 `unknown-ticket`',
   },
   {
+    method: 'PUT',
+    path: '/api/notices',
+    who: 'supervisor, admin (Bearer token)',
+    what: 'set the scrolling notices: `{ notices: [{ zh, en }] }` (up to 10); saved to the configuration file as a new version, shown on the walls at once',
+  },
+  {
     method: 'GET',
     path: '/metrics',
     who: 'anyone on the LAN',

@@ -23,6 +23,11 @@ const sessionSchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
   password: z.string().min(1).max(1024),
 });
+const noticesBodySchema = z.strictObject({
+  notices: z
+    .array(z.strictObject({ zh: z.string().trim().min(1).max(200), en: z.string().trim().min(1).max(200) }))
+    .max(10),
+});
 const configBodySchema = z.strictObject({ yaml: z.string().min(1) });
 
 /**
@@ -148,6 +153,24 @@ export function createHttpApp(ctx: ServerContext, opts: { appsDir: string }): ex
       result = ctx.configStore.replace(yaml, `staff:${account.id}`);
     } catch (error) {
       ctx.logger.error({ err: error }, 'configuration not saved');
+      return fail(res, 'storage-unavailable');
+    }
+    if (!result.ok) return fail(res, 'invalid-config', { problems: result.problems }, 422);
+    res.json({ version: result.version });
+  });
+
+  // Scrolling notices on the wall: supervisors change them during the day.
+  app.put('/api/notices', (req, res) => {
+    res.set('Cache-Control', 'no-store');
+    const account = staffSession(ctx, req, res, ['supervisor', 'admin']);
+    if (!account) return;
+    const parsed = noticesBodySchema.safeParse(req.body);
+    if (!parsed.success) return invalidPayload(res, parsed.error.issues);
+    let result;
+    try {
+      result = ctx.configStore.replaceNotices(parsed.data.notices, `staff:${account.id}`);
+    } catch (error) {
+      ctx.logger.error({ err: error }, 'notices not saved');
       return fail(res, 'storage-unavailable');
     }
     if (!result.ok) return fail(res, 'invalid-config', { problems: result.problems }, 422);

@@ -7,6 +7,7 @@ import { useLocal, useServerNow, useT } from '../hooks';
 import { useCounterStore } from '../store';
 import { Banner } from './Banner';
 import { LangSwitch } from './LangSwitch';
+import { NoticesPanel } from './NoticesPanel';
 
 /** One key per alert, so an acknowledged alert stays acknowledged while it lasts. */
 export function alertKey(item: OverdueItem): string {
@@ -139,6 +140,7 @@ export function SupervisorView() {
               </tbody>
             </table>
           </div>
+          <NoticesPanel />
         </aside>
       </div>
     </div>

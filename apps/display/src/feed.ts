@@ -81,25 +81,36 @@ export function startFeed(options: FeedOptions): { socket: HallSocket; queue: An
       return;
     }
     catchingUp = [];
-    socket.emit('hall:sync', { lastSeq: last.seq }, (response: Ack<SyncResult>) => {
-      let missed: Announcement[] = [];
-      if (response.ok && response.data.kind === 'events') {
-        const upTo = response.data.events.filter((e) => e.seq <= snapshot.seq);
-        missed = callsToAnnounce(upTo, last.seq, serverNow());
-      } else if (response.ok) {
-        // Too far behind for events: say the snapshot's recent calls newer than the last one said.
-        const recent = snapshot.board.latestCalls
-          .filter((c) => c.at > last.at && c.at >= serverNow() - ANNOUNCE_WINDOW_MS)
-          .reverse();
-        missed = recent.map((c, i) => ({ ...c, seq: last.seq + i + 1 }));
-      }
+    const fetchMissed = () =>
+      socket.emit('hall:sync', { lastSeq: last.seq }, (response: Ack<SyncResult>) => {
+        // A refused catch-up (rate limit, a restart) is tried again: a missed call is never skipped.
+        if (!response.ok) {
+          setTimeout(fetchMissed, 1_000);
+          return;
+        }
+        onMissed(response);
+      });
+    const onMissed = (response: Extract<Ack<SyncResult>, { ok: true }>) => {
+      const missed: Announcement[] =
+        response.data.kind === 'events'
+          ? callsToAnnounce(
+              response.data.events.filter((e) => e.seq <= snapshot.seq),
+              last.seq,
+              serverNow(),
+            )
+          : // Too far behind for events: say the snapshot's recent calls newer than the last one said.
+            snapshot.board.latestCalls
+              .filter((c) => c.at > last.at && c.at >= serverNow() - ANNOUNCE_WINDOW_MS)
+              .reverse()
+              .map((c, i) => ({ ...c, seq: last.seq + i + 1 }));
       queue.skipThrough(last.seq);
       queue.enqueue(missed);
       queue.skipThrough(snapshot.seq);
       const later = catchingUp ?? [];
       catchingUp = null;
       queue.enqueue(later);
-    });
+    };
+    fetchMissed();
   };
 
   const onEvents = (events: SeqEvent<RoleEvent>[]) => {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseHallConfigYaml } from '@yizhan/shared';
 import { describe, expect, it } from 'vitest';
-import { hallCatalog } from '../../../server/src/http/http-app';
+import { hallCatalog } from '../../../server/src/http/hall-catalog';
 import { catalogSchema, searchServices } from '../src/catalog';
 
 const parsed = parseHallConfigYaml(

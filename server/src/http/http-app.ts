@@ -1,13 +1,5 @@
-import { existsSync } from 'node:fs';
-import { extname, join, resolve, sep } from 'node:path';
-import {
-  clientPayloadSchemas,
-  formatPath,
-  type AckError,
-  type ErrorCode,
-  type HallConfig,
-  type LocalizedText,
-} from '@yizhan/shared';
+import { resolve } from 'node:path';
+import { clientPayloadSchemas, formatPath, type AckError, type ErrorCode } from '@yizhan/shared';
 import express, { type NextFunction, type Request, type Response } from 'express';
 import helmet from 'helmet';
 import { z } from 'zod';
@@ -16,8 +8,8 @@ import type { StaffAccount, StaffRole } from '../auth/staff-accounts';
 import { lookupCase } from '../gateway/handle-request';
 import { RateLimiter } from '../ops/rate-limiter';
 import { publicSnapshot } from '../gateway/role-views';
-
-export const APP_NAMES = ['kiosk', 'counter', 'display'] as const;
+import { APP_NAMES, indexPage, serveApp } from './app-pages';
+import { hallCatalog, type HallCatalog } from './hall-catalog';
 
 const sessionSchema = z.strictObject({
   username: z.string().trim().min(1).max(64),
@@ -203,96 +195,6 @@ export function createHttpApp(ctx: ServerContext, opts: { appsDir: string }): ex
   return app;
 }
 
-/** What kiosks and displays need to know about the hall; nothing internal (skills, routing, limits). */
-export interface HallCatalog {
-  version: number;
-  hall: { code: string; name: LocalizedText; timezone: string; notices: LocalizedText[] };
-  openingHours: HallConfig['openingHours'];
-  calendar: HallConfig['calendar'];
-  ticketing: { cutoffMinutes: number };
-  categories: HallConfig['categories'];
-  services: {
-    code: string;
-    name: LocalizedText;
-    category: string;
-    prefix: string;
-    pinyin: string | null;
-    materials: LocalizedText[];
-    route: { name: LocalizedText; targetWaitMinutes: number; serviceMinutes: number }[];
-    promisedWorkingDays: number;
-    forwardTo: string | null;
-    appointments: boolean;
-    dailyCap: number;
-  }[];
-  counters: { number: number; name: LocalizedText }[];
-  priority: { greenChannelReasons: HallConfig['priority']['greenChannelReasons'] };
-  pauseReasons: HallConfig['pauseReasons'];
-  departments: { code: string; name: LocalizedText }[];
-  display: HallConfig['display'];
-}
-
-export function hallCatalog(config: HallConfig, version: number): HallCatalog {
-  const { hall } = config;
-  return {
-    version,
-    hall: { code: hall.code, name: hall.name, timezone: hall.timezone, notices: hall.notices },
-    openingHours: config.openingHours,
-    calendar: config.calendar,
-    ticketing: { cutoffMinutes: config.ticketing.cutoffMinutes },
-    categories: config.categories,
-    services: config.services.map((s) => ({
-      code: s.code,
-      name: s.name,
-      category: s.category,
-      prefix: s.prefix,
-      pinyin: s.pinyin ?? null,
-      materials: s.materials,
-      route: s.route.map((step) => ({
-        name: step.name,
-        targetWaitMinutes: step.targetWaitMinutes,
-        serviceMinutes: step.serviceMinutes,
-      })),
-      promisedWorkingDays: s.promisedWorkingDays,
-      forwardTo: s.forwardTo ?? null,
-      appointments: s.appointments,
-      dailyCap: s.dailyCap,
-    })),
-    counters: config.counters.map((c) => ({ number: c.number, name: c.name })),
-    priority: { greenChannelReasons: config.priority.greenChannelReasons },
-    pauseReasons: config.pauseReasons,
-    departments: config.departments.map((d) => ({ code: d.code, name: d.name })),
-    display: config.display,
-  };
-}
-
-/** `apps/<name>/dist` at `/<name>`, with index.html for client-side routes; a plain 503 page until built. */
-function serveApp(app: express.Express, name: string, dist: string): void {
-  const index = join(dist, 'index.html');
-  const assets = `${sep}assets${sep}`;
-  app.use(
-    `/${name}`,
-    (_req, res, next) => {
-      // Checked per request, so building the app while the server runs is enough.
-      if (existsSync(index)) return next();
-      res.status(503).set('Cache-Control', 'no-store').type('html').send(notBuiltPage(name));
-    },
-    express.static(dist, {
-      index: 'index.html',
-      // Bundled assets have content hashes in their names; index.html must always be fresh.
-      setHeaders: (res, path) =>
-        res.setHeader(
-          'Cache-Control',
-          path.includes(assets) ? 'public, max-age=31536000, immutable' : 'no-cache',
-        ),
-    }),
-    (req, res, next) => {
-      // A missing asset is a 404, not the app's page.
-      if ((req.method !== 'GET' && req.method !== 'HEAD') || extname(req.path) !== '') return next();
-      res.set('Cache-Control', 'no-cache').sendFile(index);
-    },
-  );
-}
-
 type FailureCode = ErrorCode | 'invalid-credentials' | 'invalid-config';
 
 const STATUS_OF: Partial<Record<FailureCode, number>> = {
@@ -374,38 +276,4 @@ function accessLog(ctx: ServerContext) {
     });
     next();
   };
-}
-
-const PAGE_STYLE =
-  'body{font-family:system-ui,"PingFang SC","Microsoft YaHei",sans-serif;max-width:40rem;margin:3rem auto;padding:0 1rem;line-height:1.6;color:#1f2933}' +
-  'a{color:#0b5cad}li{margin:.4rem 0}code{background:#eef2f5;padding:.1rem .3rem;border-radius:3px}';
-
-function page(title: string, body: string): string {
-  return `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1"><title>${title}</title><style>${PAGE_STYLE}</style></head><body>${body}</body></html>`;
-}
-
-function notBuiltPage(name: string): string {
-  return page(
-    '此应用尚未构建 / This app has not been built yet',
-    `<h1>此应用尚未构建<br>This app has not been built yet</h1><p><code>${name}</code></p>` +
-      '<p>请先运行 <code>npm run build</code>。<br>Run <code>npm run build</code> first.</p>',
-  );
-}
-
-function indexPage(name: LocalizedText): string {
-  const links: [string, string, string][] = [
-    ['/kiosk/', '取号机', 'Kiosk'],
-    ['/counter/', '窗口终端', 'Counter terminal'],
-    ['/display/', '综合屏', 'Wall display'],
-    ['/api/board', '叫号数据（JSON）', 'Board data (JSON)'],
-  ];
-  const items = links.map(([href, zh, en]) => `<li><a href="${href}">${zh} / ${en}</a></li>`).join('');
-  return page(
-    `一站 Yizhan — ${escapeHtml(name.zh)}`,
-    `<h1>一站 Yizhan</h1><p>${escapeHtml(name.zh)}<br>${escapeHtml(name.en)}</p><ul>${items}</ul>`,
-  );
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }

@@ -109,6 +109,8 @@ interface DayFigures {
   missedTarget: number;
   latencyMs: Map<string, number[]>;
   lastCallAt: number;
+  /** Minutes each counter spent with a visitor (called until completed or no-show). */
+  busyMinutes: Map<number, number>;
 }
 
 /** One simulated day on a fresh server and database. */
@@ -147,6 +149,18 @@ export async function runHallDay(mode: 'policy' | 'fifo', options: DayOptions): 
     missedTarget: 0,
     latencyMs: new Map(),
     lastCallAt: 0,
+    busyMinutes: new Map(),
+  };
+  const busySince = new Map<number, number>();
+  const markBusy = (counter: number) => busySince.set(counter, clock.now());
+  const markFree = (counter: number) => {
+    const since = busySince.get(counter);
+    if (since === undefined) return;
+    busySince.delete(counter);
+    figures.busyMinutes.set(
+      counter,
+      (figures.busyMinutes.get(counter) ?? 0) + (clock.now() - since) / MINUTE,
+    );
   };
 
   const connect = (auth: Record<string, string>) =>
@@ -233,6 +247,7 @@ export async function runHallDay(mode: 'policy' | 'fifo', options: DayOptions): 
       Extract<HallEvent, { type: 'ticket-called' }> | undefined;
     if (!event) return;
     clerk.busy = true;
+    markBusy(clerk.counter);
     figures.lastCallAt = now;
     const queued = queuedAt.get(event.ticketId);
     if (queued) {
@@ -256,6 +271,7 @@ export async function runHallDay(mode: 'policy' | 'fifo', options: DayOptions): 
         const gone = await request(clerk.socket, 'ticket:no-show', { counter: clerk.counter });
         if (gone.ok) noteQueued(gone.data.events);
         clerk.busy = false;
+        markFree(clerk.counter);
         await tryCall(clerk);
       });
       return;
@@ -267,6 +283,7 @@ export async function runHallDay(mode: 'policy' | 'fifo', options: DayOptions): 
         const done = await request(clerk.socket, 'step:complete', { counter: clerk.counter });
         if (done.ok) noteQueued(done.data.events);
         clerk.busy = false;
+        markFree(clerk.counter);
         await wakeAll();
       });
     });
@@ -349,6 +366,10 @@ export function printDay(policy: DayFigures, fifo: DayFigures, config: CompiledH
   console.log(
     `steps that missed their target wait: ${policy.missedTarget} of ${policy.stepWaits} (${((100 * policy.missedTarget) / policy.stepWaits).toFixed(1)} %) | ${fifo.missedTarget} of ${fifo.stepWaits} (${((100 * fifo.missedTarget) / fifo.stepWaits).toFixed(1)} %)`,
   );
+  const busy = (f: DayFigures) =>
+    config.config.counters.map((c) => Math.round(((f.busyMinutes.get(c.number) ?? 0) / (9.5 * 60)) * 100));
+  console.log(`\ncounter busy share of 08:30–18:00, % [policy]: ${busy(policy).join(' ')}`);
+  console.log(`counter busy share of 08:30–18:00, % [fifo]:   ${busy(fifo).join(' ')}`);
   console.log('\nserver round trip per request (ms, wall clock, loopback): p50 / p95 / p99   [policy run]');
   for (const [name, samples] of policy.latencyMs) {
     const sorted = [...samples].sort((x, y) => x - y);

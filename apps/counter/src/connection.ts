@@ -1,4 +1,5 @@
 import {
+  RECONNECT_OPTIONS,
   applyEvent,
   compileHallConfig,
   HallFeed,
@@ -92,7 +93,7 @@ async function start(token: string, user: StaffUser): Promise<void> {
 
 function connect(token: string): void {
   socket?.disconnect();
-  const s: HallSocket = io({ auth: { token }, transports: ['websocket'] });
+  const s: HallSocket = io({ auth: { token }, transports: ['websocket'], ...RECONNECT_OPTIONS });
   socket = s;
   offsetKnown = false;
   s.on('connect_error', (error) => {

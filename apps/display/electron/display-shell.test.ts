@@ -60,7 +60,7 @@ function fakeElectron(options: { lock?: boolean; failLoads?: number } = {}) {
 
 const config: ShellConfig = {
   serverUrl: 'http://hall:8080',
-  deviceKey: 'display-key-123',
+  deviceKey: 'yzk_display-key-0123456789',
   screen: 'wall',
   lang: 'zh',
 };
@@ -91,7 +91,7 @@ describe('display shell', () => {
         autoplayPolicy: 'no-user-gesture-required',
       },
     });
-    expect(fake.record.loads).toEqual(['http://hall:8080/display/wall?key=display-key-123']);
+    expect(fake.record.loads).toEqual(['http://hall:8080/display/wall?key=yzk_display-key-0123456789']);
     expect(fake.record.handlers.get(IPC.getScreen)?.()).toEqual({ screen: 'wall' });
   });
 
@@ -132,7 +132,7 @@ describe('shell config', () => {
     const parsed = parseShellConfig(
       JSON.stringify({
         serverUrl: 'http://10.0.0.2:8080',
-        deviceKey: 'k-12345678',
+        deviceKey: 'yzk_k-0123456789abcdef',
         screen: { counter: 7 },
         lang: 'zh-en',
       }),
@@ -140,7 +140,7 @@ describe('shell config', () => {
     expect(parsed.ok).toBe(true);
     if (!parsed.ok) return;
     expect(displayUrl(parsed.config)).toBe(
-      'http://10.0.0.2:8080/display/counter/7?key=k-12345678&lang=zh-en',
+      'http://10.0.0.2:8080/display/counter/7?key=yzk_k-0123456789abcdef&lang=zh-en',
     );
   });
 

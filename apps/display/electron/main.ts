@@ -1,14 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain } from 'electron';
 import { runDisplayShell } from './display-shell';
 import { parseShellConfig } from './shell-config';
 
 // Thin: only wires Electron into the tested shell logic.
 const configPath = process.env['YIZHAN_DISPLAY_CONFIG'] ?? join(app.getPath('userData'), 'display.json');
-const parsed = parseShellConfig(readFileSync(configPath, 'utf8'));
-if (!parsed.ok) {
-  console.error(`display config ${configPath}:\n${parsed.problems.join('\n')}`);
+const parsed = parseShellConfig(readConfigText(configPath));
+if (!parsed.ok) refuseToStart(parsed.problems);
+
+/** A missing or unreadable file is a setup mistake to show on the screen, not a crash. */
+function readConfigText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return refuseToStart([`cannot read the file: ${(error as Error).message}`]);
+  }
+}
+
+function refuseToStart(problems: readonly string[]): never {
+  const message = `display config ${configPath}:\n${problems.join('\n')}`;
+  console.error(message);
+  // The screen is all a kiosk or wall has: say it there, in both languages.
+  dialog.showErrorBox('一站 Yizhan — 配置文件有误 / configuration problem', message);
+  app.exit(1);
   process.exit(1);
 }
 

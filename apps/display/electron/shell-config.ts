@@ -8,7 +8,7 @@ import { z } from 'zod';
  */
 export const shellConfigSchema = z.strictObject({
   serverUrl: z.url({ protocol: /^https?$/ }),
-  deviceKey: z.string().min(8).max(200),
+  deviceKey: z.string().min(16).max(200),
   screen: z
     .union([z.literal('wall'), z.strictObject({ counter: z.number().int().min(1).max(99) })])
     .default('wall'),

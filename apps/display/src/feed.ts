@@ -1,4 +1,5 @@
 import {
+  RECONNECT_OPTIONS,
   announceCall,
   HallFeed,
   type Ack,
@@ -56,6 +57,7 @@ export function startFeed(options: FeedOptions): { socket: HallSocket; queue: An
   const socket: HallSocket = io({
     auth: options.deviceKey ? { deviceKey: options.deviceKey } : {},
     transports: ['websocket'],
+    ...RECONNECT_OPTIONS,
   });
 
   const queue = options.voice ? makeQueue() : null;

@@ -1,16 +1,31 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import USBAdapter from '@node-escpos/usb-adapter';
-import { app, BrowserWindow, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { runKioskShell } from './kiosk-shell';
 import { parseShellConfig, type ShellConfig } from './shell-config';
 import type { UsbPrinter } from './usb-printing';
 
 // Thin: only wires Electron and the USB adapter into the tested shell logic.
 const configPath = process.env['YIZHAN_KIOSK_CONFIG'] ?? join(app.getPath('userData'), 'kiosk.json');
-const parsed = parseShellConfig(readFileSync(configPath, 'utf8'));
-if (!parsed.ok) {
-  console.error(`kiosk config ${configPath}:\n${parsed.problems.join('\n')}`);
+const parsed = parseShellConfig(readConfigText(configPath));
+if (!parsed.ok) refuseToStart(parsed.problems);
+
+/** A missing or unreadable file is a setup mistake to show on the screen, not a crash. */
+function readConfigText(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    return refuseToStart([`cannot read the file: ${(error as Error).message}`]);
+  }
+}
+
+function refuseToStart(problems: readonly string[]): never {
+  const message = `kiosk config ${configPath}:\n${problems.join('\n')}`;
+  console.error(message);
+  // The screen is all a kiosk or wall has: say it there, in both languages.
+  dialog.showErrorBox('一站 Yizhan — 配置文件有误 / configuration problem', message);
+  app.exit(1);
   process.exit(1);
 }
 

@@ -1,4 +1,4 @@
-import type { ClientToServerEvents, ServerToClientEvents } from '@yizhan/shared';
+import { RECONNECT_OPTIONS, type ClientToServerEvents, type ServerToClientEvents } from '@yizhan/shared';
 import { io, type Socket } from 'socket.io-client';
 import { fetchCatalog } from './catalog';
 import { DEVICE_KEY } from './settings';
@@ -15,8 +15,7 @@ export const socket: KioskSocket = io({
   path: '/socket.io',
   auth: DEVICE_KEY ? { deviceKey: DEVICE_KEY } : {},
   transports: ['websocket'],
-  reconnectionDelay: 500,
-  reconnectionDelayMax: 3000,
+  ...RECONNECT_OPTIONS,
 });
 
 const { setConnected, setCatalog, jobDone } = useKiosk.getState();

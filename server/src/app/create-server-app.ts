@@ -44,6 +44,8 @@ export interface ServerOptions {
   trackingPerMinute?: number;
   /** Ask every configured printer for its state this often (0 or absent: only when printing). */
   printerPollMs?: number;
+  /** The per-connection socket flood guard (default 1200 requests a minute, burst 200). */
+  floodGuard?: { perMinute: number; burst: number };
 }
 
 export interface RunningServer {
@@ -104,13 +106,20 @@ export async function createServerApp(options: ServerOptions): Promise<RunningSe
       })
     : null;
 
-  const app = createHttpApp(context, { appsDir: options.appsDir ?? `${REPO_ROOT}apps` });
-  // Printing's routes go in front of the app (whose last handler answers 404).
+  const app = createHttpApp(context, {
+    appsDir: options.appsDir ?? `${REPO_ROOT}apps`,
+    routes: printingRoutes(context),
+  });
+  // Printing's routes are mounted inside the app (behind its security headers, before its 404).
   const root = express();
   root.disable('x-powered-by');
-  root.use(printingRoutes(context), app);
+  root.use(app);
   const httpServer = createServer(root);
-  const io = createSocketGateway(httpServer, context);
+  const io = createSocketGateway(
+    httpServer,
+    context,
+    options.floodGuard ? { floodGuard: options.floodGuard } : {},
+  );
   configStore.onChange((version) => io.emit('hall:config-changed', { version }));
   printing.onJob((result) => io.emit('printer:job', result));
   printing.onStatus((printers) => io.to(roomOf({ kind: 'staff' })).emit('printer:status', printers));

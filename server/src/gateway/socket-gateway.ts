@@ -38,7 +38,16 @@ const MAX_MESSAGE_BYTES = 64 * 1024;
  * of its view, and every committed command's events are broadcast once per
  * view, after the commit. Every request is validated, authorised and acked.
  */
-export function createSocketGateway(httpServer: HttpServer, ctx: ServerContext): HallSocketServer {
+export interface GatewayOptions {
+  /** Requests per connection per minute, and the burst (default 1200 / 200). */
+  floodGuard?: { perMinute: number; burst: number };
+}
+
+export function createSocketGateway(
+  httpServer: HttpServer,
+  ctx: ServerContext,
+  options: GatewayOptions = {},
+): HallSocketServer {
   const io: HallSocketServer = new Server(httpServer, {
     path: '/socket.io',
     maxHttpBufferSize: MAX_MESSAGE_BYTES,
@@ -48,7 +57,11 @@ export function createSocketGateway(httpServer: HttpServer, ctx: ServerContext):
     pingInterval: 10_000,
     pingTimeout: 20_000,
   });
-  const floodGuard = new RateLimiter({ perMinute: 1200, burst: 200, now: () => ctx.clock.now() });
+  const floodGuard = new RateLimiter({
+    perMinute: options.floodGuard?.perMinute ?? 1200,
+    burst: options.floodGuard?.burst ?? 200,
+    now: () => ctx.clock.now(),
+  });
 
   io.use((socket, next) => {
     const principal = authenticate(ctx, socket.handshake.auth);

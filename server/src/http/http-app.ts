@@ -28,7 +28,10 @@ const configBodySchema = z.strictObject({ yaml: z.string().min(1) });
  * the built browser apps. Answers are JSON with the shared error codes; request
  * bodies are never logged, as they carry passwords and verification codes.
  */
-export function createHttpApp(ctx: ServerContext, opts: { appsDir: string }): express.Express {
+export function createHttpApp(
+  ctx: ServerContext,
+  opts: { appsDir: string; routes?: express.Router },
+): express.Express {
   const app = express();
   app.disable('x-powered-by');
   // Hall PCs reach the server directly on the LAN; no proxy headers are trusted.
@@ -174,6 +177,8 @@ export function createHttpApp(ctx: ServerContext, opts: { appsDir: string }): ex
     res.set('Content-Type', ctx.metrics.contentType).send(text);
   });
 
+  // Routes of other modules (printing) get the same security headers and access log.
+  if (opts.routes) app.use(opts.routes);
   for (const name of APP_NAMES) serveApp(app, name, resolve(opts.appsDir, name, 'dist'));
   app.get('/', (_req, res) => {
     res.type('html').send(indexPage(ctx.hall.config.config.hall.name));

@@ -24,6 +24,13 @@ export interface FeedHandlers {
   onStatus?(status: FeedStatus): void;
 }
 
+/**
+ * socket.io reconnection timing for every app: after a restart or a network
+ * drop, screens are back in step within a few seconds (the default backoff
+ * waits up to 5 s between tries).
+ */
+export const RECONNECT_OPTIONS = { reconnectionDelay: 500, reconnectionDelayMax: 2_000 } as const;
+
 /** After this long without the server, screens say their data may be out of date. */
 export const STALE_AFTER_MS = 5_000;
 

@@ -44,10 +44,17 @@ export function DepartmentDesk() {
         {open.map((c) => (
           <DeskCase key={c.serviceNumber} kase={c} now={now} />
         ))}
-        {done.map((c) => (
-          <DeskCase key={c.serviceNumber} kase={c} now={now} />
-        ))}
       </div>
+      {done.length > 0 && (
+        <>
+          <h2 className="section-title">{t('recentlyCompleted')}</h2>
+          <div className="desk-list">
+            {done.map((c) => (
+              <DeskCase key={c.serviceNumber} kase={c} now={now} />
+            ))}
+          </div>
+        </>
+      )}
     </div>
   );
 }

@@ -1,18 +1,10 @@
-import { spawn } from 'node:child_process';
 import { snapshotOf, type HallSnapshot, type HallState } from '@yizhan/shared';
 import Database from 'better-sqlite3';
 import { openDb } from '../src/db/open-db';
 import { AdjustableClock } from '../src/hall/clock';
 import { Hall } from '../src/hall/hall-runtime';
-import { waitForHealth } from './support/hall-clients';
-import { FRIDAY_NINE_ISO, type HallProcess } from './support/hall-process';
-import {
-  DEFAULT_CONFIG_PATH,
-  defaultHallConfig,
-  FRIDAY_NINE,
-  REPO_ROOT,
-  silentLogger,
-} from './support/test-hall-server';
+import { startHallProcess, type HallProcess } from './support/hall-process';
+import { defaultHallConfig, FRIDAY_NINE, silentLogger } from './support/test-hall-server';
 
 /** Helpers shared by the fault drills (`drill-*.test.ts`). */
 
@@ -86,52 +78,7 @@ export function expectGapFree(seqs: readonly number[]): boolean {
   return seqs.every((seq, i) => seq === i + 1);
 }
 
-/**
- * The real server in a child process (as `npm start` runs it) on a given port,
- * so a restart after `kill -9` comes back where the clients reconnect to.
- * Same arguments as support/hall-process.ts, which always picks a new port.
- */
-export async function startHallProcessOn(dbPath: string, port: number): Promise<HallProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'server/src/cli/start.ts',
-      '--port',
-      String(port),
-      '--host',
-      '127.0.0.1',
-      '--db',
-      dbPath,
-      '--config',
-      DEFAULT_CONFIG_PATH,
-      '--no-demo',
-      '--no-auto-day',
-      '--clock-start',
-      FRIDAY_NINE_ISO,
-    ],
-    { cwd: REPO_ROOT, env: { ...process.env, YIZHAN_LOG_LEVEL: 'warn' }, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let output = '';
-  const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-65_536);
-  };
-  child.stdout?.on('data', keep);
-  child.stderr?.on('data', keep);
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const url = `http://127.0.0.1:${port}`;
-  const early = exited.then(({ code, signal }) => {
-    throw new Error(`the server exited before it was ready (${code ?? signal}):\n${output}`);
-  });
-  try {
-    await Promise.race([waitForHealth(url, 30_000), early]);
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw error;
-  }
-  early.catch(() => {}); // exiting later is the test's business
-  return { child, url, port, exited, output: () => output };
+/** The server as a child process on a fixed port, so a restart after `kill -9` comes back there. */
+export function startHallProcessOn(dbPath: string, port: number): Promise<HallProcess> {
+  return startHallProcess(dbPath, { port, healthTimeoutMs: 30_000 });
 }

@@ -16,12 +16,16 @@ export interface HallProcess {
 }
 
 /**
- * The real server as `npm start` runs it, in a child process: on a free port,
- * the given database, the default hall, no demo accounts, the day driven by
- * the test, the clock starting at Friday 09:00. Resolves once `/health` answers.
+ * The real server as `npm start` runs it, in a child process: on a free port
+ * (or the given one, so a restart comes back where clients reconnect), the
+ * given database, the default hall, no demo accounts, the day driven by the
+ * test, the clock starting at Friday 09:00. Resolves once `/health` answers.
  */
-export async function startHallProcess(dbPath: string): Promise<HallProcess> {
-  const port = await freePort();
+export async function startHallProcess(
+  dbPath: string,
+  options: { port?: number; healthTimeoutMs?: number } = {},
+): Promise<HallProcess> {
+  const port = options.port ?? (await freePort());
   const child = spawn(
     process.execPath,
     [
@@ -57,7 +61,7 @@ export async function startHallProcess(dbPath: string): Promise<HallProcess> {
     throw new Error(`the server exited before it was ready (${code ?? signal}):\n${output}`);
   });
   try {
-    await Promise.race([waitForHealth(url), early]);
+    await Promise.race([waitForHealth(url, options.healthTimeoutMs), early]);
   } catch (error) {
     child.kill('SIGKILL');
     throw error;

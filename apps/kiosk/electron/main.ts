@@ -1,33 +1,19 @@
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import USBAdapter from '@node-escpos/usb-adapter';
 import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
 import { runKioskShell } from './kiosk-shell';
+import { loadShellConfig, refuseOnScreen } from '../../shell-common/electron/load-shell-config';
 import { parseShellConfig, type ShellConfig } from './shell-config';
 import type { UsbPrinter } from './usb-printing';
 
 // Thin: only wires Electron and the USB adapter into the tested shell logic.
 const configPath = process.env['YIZHAN_KIOSK_CONFIG'] ?? join(app.getPath('userData'), 'kiosk.json');
-const parsed = parseShellConfig(readConfigText(configPath));
-if (!parsed.ok) refuseToStart(parsed.problems);
-
-/** A missing or unreadable file is a setup mistake to show on the screen, not a crash. */
-function readConfigText(path: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (error) {
-    return refuseToStart([`cannot read the file: ${(error as Error).message}`]);
-  }
-}
-
-function refuseToStart(problems: readonly string[]): never {
-  const message = `kiosk config ${configPath}:\n${problems.join('\n')}`;
-  console.error(message);
-  // The screen is all a kiosk or wall has: say it there, in both languages.
-  dialog.showErrorBox('一站 Yizhan — 配置文件有误 / configuration problem', message);
-  app.exit(1);
-  process.exit(1);
-}
+const config = loadShellConfig({
+  label: 'kiosk',
+  path: configPath,
+  parse: parseShellConfig,
+  refuse: refuseOnScreen({ dialog, app }),
+});
 
 /** One open–write–close per ticket, so a replugged printer is found again next time. */
 function usbPrinter(settings: NonNullable<ShellConfig['usbPrinter']>): UsbPrinter {
@@ -49,9 +35,9 @@ function usbPrinter(settings: NonNullable<ShellConfig['usbPrinter']>): UsbPrinte
 }
 
 void runKioskShell({
-  config: parsed.config,
+  config,
   preloadPath: join(import.meta.dirname, 'preload.cjs'),
-  printer: parsed.config.usbPrinter ? usbPrinter(parsed.config.usbPrinter) : null,
+  printer: config.usbPrinter ? usbPrinter(config.usbPrinter) : null,
   fetch: (url, init) => fetch(url, init),
   log: { info: (m) => console.log(m), warn: (m) => console.warn(m) },
   setTimeout: (fn, ms) => setTimeout(fn, ms),
